@@ -35,6 +35,9 @@ import java.util.function.Function;
  * prune against that version, sends it and reads the answer.
  */
 final class EngineClient implements PruneEngine {
+  /** Marks Podman's own image prune answer, which is a list rather than an object. */
+  private static final String LIBPOD_IMAGES = "[libpod images]";
+
   private final ClientSettings settings;
   private final Discovery discovery;
   private final Transports transports;
@@ -64,7 +67,7 @@ final class EngineClient implements PruneEngine {
   public ImagePruneReport pruneImages(PruneFilters filters, boolean all) {
     Session s = session();
     EngineRequest r = Requests.images(s.info(), filters, all);
-    return call(s, r, "ImagesDeleted", p -> new ImagePruneReport(p.images, p.spaceReclaimed, s.info()));
+    return call(s, r, imagesField(r), p -> new ImagePruneReport(p.images, p.spaceReclaimed, s.info()));
   }
 
   @Override
@@ -121,7 +124,7 @@ final class EngineClient implements PruneEngine {
     NetworkPruneReport n = call(s, networks, "NetworksDeleted", p -> new NetworkPruneReport(p.ids, info));
     VolumePruneReport v = volumesReq == null ? null : call(s, volumesReq, "VolumesDeleted",
         p -> new VolumePruneReport(p.ids, p.spaceReclaimed, info));
-    ImagePruneReport i = call(s, images, "ImagesDeleted",
+    ImagePruneReport i = call(s, images, imagesField(images),
         p -> new ImagePruneReport(p.images, p.spaceReclaimed, info));
     BuildCachePruneReport b = null;
     if (build != null) {
@@ -132,6 +135,10 @@ final class EngineClient implements PruneEngine {
       }
     }
     return new SystemPruneReport(c, n, v, i, b, buildSkipped);
+  }
+
+  private static String imagesField(EngineRequest r) {
+    return r.path().equals(Requests.LIBPOD_IMAGES_PRUNE) ? LIBPOD_IMAGES : "ImagesDeleted";
   }
 
   private static PruneFilters untilOnly(PruneFilters f) {
@@ -241,7 +248,8 @@ final class EngineClient implements PruneEngine {
         throw Failures.fromResponse(request, r, s.info().apiVersion());
       }
       try {
-        return map.apply(ResponseReader.read(r.body(), listField));
+        return map.apply(listField.equals(LIBPOD_IMAGES) ? ResponseReader.readLibpodImages(r.body())
+            : ResponseReader.read(r.body(), listField));
       } catch (JsonProcessingException e) {
         throw new UnreadableResponseException(request.method(), request.path(),
             e.getOriginalMessage() + ". The prune may have run; list the objects to see what is left", e);

@@ -26,6 +26,9 @@ final class Requests {
   static final ApiVersion BUILD_UNTIL_TIMESTAMP = ApiVersion.of(1, 43);
   static final ApiVersion RESERVED_SPACE = ApiVersion.of(1, 48);
 
+  /** Podman's own image prune; its API accepts any version in the path. */
+  static final String LIBPOD_IMAGES_PRUNE = "/v4.0.0/libpod/images/prune";
+
   private Requests() {
   }
 
@@ -35,13 +38,18 @@ final class Requests {
 
   static EngineRequest images(EngineInfo e, PruneFilters f, boolean all) {
     FiltersJson json = filters(e, f, true);
+    if (e.podman() && all) {
+      // Podman's compatible endpoint refuses dangling=false (before 4.8); its own endpoint has "all".
+      Map<String, String> q = new LinkedHashMap<>();
+      q.put("all", "true");
+      if (!json.isEmpty()) {
+        q.put("filters", json.toJson());
+      }
+      return new EngineRequest("POST", LIBPOD_IMAGES_PRUNE, q);
+    }
     if (!e.podman()) {
       // As the CLI does: always say which images are in scope rather than rely on the default.
       json.add("dangling", all ? "false" : "true");
-    } else if (all) {
-      throw new UnsupportedFeatureException("image prune --all", null, e.apiVersion(),
-          "Podman's Docker-compatible image prune cannot prune all unused images (it refuses dangling=false);"
-              + " use podman image prune --all on that machine");
     }
     return post(e, "/images/prune", json, Map.of());
   }

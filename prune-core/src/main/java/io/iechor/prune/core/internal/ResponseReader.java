@@ -59,6 +59,50 @@ final class ResponseReader {
     return out;
   }
 
+  /**
+   * Reads Podman's own image prune answer: a list of {@code {"Id":..., "Size":..., "Err":...}}.
+   * Entries with an error were not removed and are left out.
+   */
+  static Parsed readLibpodImages(InputStream body) throws IOException {
+    Parsed out = new Parsed();
+    try (JsonParser p = SmallJson.FACTORY.createParser(body)) {
+      JsonToken t = p.nextToken();
+      if (t == JsonToken.VALUE_NULL) {
+        return out;
+      }
+      if (t != JsonToken.START_ARRAY) {
+        throw new JsonParseException(p, "expected a JSON list, found " + describe(t));
+      }
+      while ((t = p.nextToken()) == JsonToken.START_OBJECT) {
+        String id = null;
+        long size = 0;
+        boolean failed = false;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+          String field = p.currentName();
+          JsonToken v = p.nextToken();
+          if (field.equals("Id") && v == JsonToken.VALUE_STRING) {
+            id = p.getText();
+          } else if (field.equals("Size")) {
+            size = size(p, v);
+          } else if (field.equals("Err") && v != JsonToken.VALUE_NULL) {
+            failed = !(v == JsonToken.VALUE_STRING && p.getText().isEmpty());
+            p.skipChildren();
+          } else {
+            p.skipChildren();
+          }
+        }
+        if (id != null && !failed) {
+          out.images.add(ImageDeletion.deleted(id));
+          out.spaceReclaimed = out.spaceReclaimed > Long.MAX_VALUE - size ? Long.MAX_VALUE : out.spaceReclaimed + size;
+        }
+      }
+      if (t != JsonToken.END_ARRAY) {
+        throw new JsonParseException(p, "unexpected " + describe(t));
+      }
+    }
+    return out;
+  }
+
   private static void readList(JsonParser p, JsonToken value, boolean images, Parsed out) throws IOException {
     if (value == JsonToken.VALUE_NULL) {
       return;
