@@ -2,6 +2,7 @@ package io.iechor.prune;
 
 import io.iechor.prune.spi.ClientSettings;
 import io.iechor.prune.spi.PruneEngine;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -76,6 +77,7 @@ public final class PruneClient implements AutoCloseable {
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration readTimeout = Duration.ofMinutes(10);
     private Duration retryOnConflict = Duration.ZERO;
+    private Path tlsDirectory;
 
     Builder() {
     }
@@ -118,9 +120,21 @@ public final class PruneClient implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Use TLS for {@code tcp://} endpoints with the client certificate and CA in {@code directory}
+     * ({@code ca.pem}, {@code cert.pem}, {@code key.pem}), whatever the environment says.
+     * Without it, TLS follows {@code IECHOR_TLS_VERIFY}/{@code DOCKER_TLS_VERIFY} and
+     * {@code IECHOR_CERT_PATH}/{@code DOCKER_CERT_PATH}.
+     */
+    public Builder tls(Path directory) {
+      this.tlsDirectory = Objects.requireNonNull(directory, "directory");
+      return this;
+    }
+
     /** Creates the client. Connecting waits for the first request. */
     public PruneClient build() {
-      PruneEngine e = Engines.create(new ClientSettings(endpoint, connectTimeout, readTimeout, retryOnConflict));
+      PruneEngine e = Engines.create(new ClientSettings(endpoint, connectTimeout, readTimeout, retryOnConflict,
+          tlsDirectory));
       return new PruneClient(() -> e, e::close);
     }
 

@@ -40,9 +40,9 @@ final class Discovery {
     return dir != null ? Path.of(dir) : configDir();
   }
 
-  /** An endpoint given explicitly by the caller. */
-  Candidate explicit(String endpoint) {
-    return Candidate.of(endpoint, "given endpoint", tlsDirectory());
+  /** An endpoint given explicitly by the caller, with its TLS directory or {@code null}. */
+  Candidate explicit(String endpoint, Path tls) {
+    return Candidate.of(endpoint, "given endpoint", tls != null ? tls : tlsDirectory());
   }
 
   List<Candidate> candidates() {

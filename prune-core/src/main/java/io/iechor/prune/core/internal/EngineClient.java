@@ -176,7 +176,7 @@ final class EngineClient implements PruneEngine {
 
   private Session connect() {
     List<Candidate> candidates = settings.explicitEndpoint()
-        .map(e -> List.of(discovery.explicit(e)))
+        .map(e -> List.of(discovery.explicit(e, settings.tlsDirectory())))
         .orElseGet(discovery::candidates);
     List<Attempt> attempts = new ArrayList<>();
     for (Candidate c : candidates) {
