@@ -55,6 +55,10 @@ final class Requests {
   }
 
   static EngineRequest volumes(EngineInfo e, PruneFilters f, boolean all) {
+    if (e.podman() && !f.excludedLabels().isEmpty() && podmanMajor(e) < 5) {
+      throw new UnsupportedFeatureException("label! on volumes", null, e.apiVersion(), "Podman " + e.server()
+          + " does not filter volumes by label! (it refuses the filter); select the volumes with label=... instead");
+    }
     FiltersJson json = filters(e, f, false);
     // Below 1.42 the engine already prunes named volumes; sending "all" there is refused.
     // Podman prunes named volumes whatever the version and refuses "all" up to 5.8.
@@ -128,6 +132,21 @@ final class Requests {
       json.add("label!", l.toString());
     }
     return json;
+  }
+
+  /** Podman's major version from its {@code Server: Libpod/4.3.1 (linux)} header; 0 when unknown. */
+  static int podmanMajor(EngineInfo e) {
+    String s = e.server();
+    int slash = s.indexOf('/');
+    int dot = s.indexOf('.', slash + 1);
+    if (!s.startsWith("Libpod/") || dot < 0) {
+      return 0;
+    }
+    try {
+      return Integer.parseInt(s.substring(slash + 1, dot));
+    } catch (NumberFormatException ex) {
+      return 0;
+    }
   }
 
   private static void require(EngineInfo e, ApiVersion needed, String what) {
