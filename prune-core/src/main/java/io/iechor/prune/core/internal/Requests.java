@@ -22,6 +22,8 @@ final class Requests {
   static final ApiVersion LABELS = ApiVersion.of(1, 29);
   static final ApiVersion BUILD_PRUNE = ApiVersion.of(1, 31);
   static final ApiVersion BUILD_OPTIONS = ApiVersion.of(1, 39);
+  /** Build-cache {@code until}; Engine 18.09 (API 1.39) knows it only as {@code unused-for}. */
+  static final ApiVersion BUILD_UNTIL = ApiVersion.of(1, 40);
   static final ApiVersion VOLUME_ALL = ApiVersion.of(1, 42);
   static final ApiVersion BUILD_UNTIL_TIMESTAMP = ApiVersion.of(1, 43);
   static final ApiVersion RESERVED_SPACE = ApiVersion.of(1, 48);
@@ -92,7 +94,7 @@ final class Requests {
     }
     if (f.until().isPresent()) {
       require(e, BUILD_OPTIONS, "the until filter on build cache");
-      json.add("until", buildUntil(e, f.until().get()));
+      json.add(v.isAtLeast(BUILD_UNTIL) ? "until" : "unused-for", buildUntil(e, f.until().get()));
     }
     if (!f.labels().isEmpty() || !f.excludedLabels().isEmpty()) {
       throw new IllegalArgumentException("Build cache has no labels; label filters cannot apply to it");
