@@ -30,9 +30,9 @@ final class ExistingEngine implements EngineBackend {
             String certPath = System.getenv("DOCKER_CERT_PATH");
             Path tls = host.startsWith("tcp://") && !isBlank(System.getenv("DOCKER_TLS_VERIFY")) && !isBlank(certPath)
                     ? Path.of(certPath) : null;
-            return new TestEngine(new ExistingEngine(work), work, cli, host,
+            return TestEngine.stoppedAtExit(new TestEngine(new ExistingEngine(work), work, cli, host,
                     host.startsWith("tcp://") ? host : null, tls, version[0], podman, false,
-                    (podman ? "Libpod/" : "Docker/") + version[1], Duration.ZERO);
+                    (podman ? "Libpod/" : "Docker/") + version[1], Duration.ZERO));
         } catch (RuntimeException e) {
             HostCleanup.deleteRecursively(work);
             throw new EngineStartException("cannot use the engine at " + TestEngine.HOST_ENV + "=" + host + ": "

@@ -66,10 +66,10 @@ final class PrivateDockerd implements EngineBackend {
             LOG.log(System.Logger.Level.INFO, "started {0} (API {1}) pid {2} at unix://{3}{4} in {5} ms",
                     ping.header("server").orElse("dockerd"), ping.header("api-version").orElse("?"),
                     daemon.pid(), socket, tcp == null ? "" : " and " + tcp, millis);
-            return new TestEngine(new PrivateDockerd(directory, daemon, cli), directory, cli,
+            return TestEngine.stoppedAtExit(new TestEngine(new PrivateDockerd(directory, daemon, cli), directory, cli,
                     "unix://" + socket, tcp, tls == null ? null : tls.clientDirectory(),
                     ping.header("api-version").orElse("1.41"), false, true,
-                    ping.header("server").orElse("dockerd"), Duration.ofMillis(millis));
+                    ping.header("server").orElse("dockerd"), Duration.ofMillis(millis)));
         }
     }
 

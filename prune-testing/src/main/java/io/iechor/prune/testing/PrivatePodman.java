@@ -84,9 +84,9 @@ final class PrivatePodman implements EngineBackend {
         LOG.log(System.Logger.Level.INFO, "started {0} (API {1}) pid {2} at unix://{3} in {4} ms",
                 ping.header("server").orElse("podman"), ping.header("api-version").orElse("?"),
                 service.pid(), socket, millis);
-        return new TestEngine(new PrivatePodman(directory, service, podman, environment), directory, cli,
+        return TestEngine.stoppedAtExit(new TestEngine(new PrivatePodman(directory, service, podman, environment), directory, cli,
                 "unix://" + socket, null, null, ping.header("api-version").orElse("1.41"), true, true,
-                ping.header("server").orElse("podman"), Duration.ofMillis(millis));
+                ping.header("server").orElse("podman"), Duration.ofMillis(millis)));
     }
 
     /**

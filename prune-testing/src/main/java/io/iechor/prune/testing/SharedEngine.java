@@ -2,7 +2,7 @@ package io.iechor.prune.testing;
 
 import java.util.function.Supplier;
 
-/** One engine per JVM, started on first use and stopped by a shutdown hook. */
+/** One engine per JVM, started on first use and stopped when the JVM exits. */
 final class SharedEngine {
 
     private final Supplier<TestEngine> starter;
@@ -28,9 +28,8 @@ final class SharedEngine {
             failure = e;
             throw e;
         }
+        // Tests must not stop it for the others; its exit hook stops it when the JVM ends.
         engine.markShared();
-        TestEngine started = engine;
-        Runtime.getRuntime().addShutdownHook(new Thread(started::shutdown, "iechor-test-engine-stop"));
         return engine;
     }
 }

@@ -63,6 +63,8 @@ public final class TestEngine implements AutoCloseable {
     private final Duration startupTime;
     private final String runId = UUID.randomUUID().toString();
     private final AtomicBoolean closed = new AtomicBoolean();
+    // Stops the engine even if a test forgets to close it, so no dockerd outlives the JVM.
+    private final Thread exitHook = new Thread(this::shutdown, "iechor-test-engine-stop");
     private volatile boolean shared;
     private Fixtures fixtures;
 
@@ -80,6 +82,12 @@ public final class TestEngine implements AutoCloseable {
         this.privateEngine = privateEngine;
         this.server = server;
         this.startupTime = startupTime;
+    }
+
+    /** Makes the engine stop at JVM exit unless it is closed before; returns it. */
+    static TestEngine stoppedAtExit(TestEngine engine) {
+        Runtime.getRuntime().addShutdownHook(engine.exitHook);
+        return engine;
     }
 
     // ---- obtaining an engine --------------------------------------------------------------------
@@ -230,8 +238,8 @@ public final class TestEngine implements AutoCloseable {
     /**
      * Stops a private engine by its pid (SIGTERM, then SIGKILL after a grace period), unmounts what
      * it left mounted, removes its bridge interfaces and deletes its directory. For an existing
-     * engine, removes this run's objects. Does nothing on the {@link #shared()} engines, which are
-     * stopped when the JVM exits. Idempotent.
+     * engine, removes this run's objects. Does nothing on the {@link #shared()} engines. Engines
+     * that are not closed are closed when the JVM exits (unless it is killed). Idempotent.
      */
     @Override
     public void close() {
@@ -242,6 +250,11 @@ public final class TestEngine implements AutoCloseable {
 
     void shutdown() {
         if (closed.compareAndSet(false, true)) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(exitHook);
+            } catch (IllegalStateException exiting) {
+                // Called from the hook itself while the JVM exits; nothing to unregister.
+            }
             backend.shutdown(this);
             LOG.log(System.Logger.Level.DEBUG, "closed {0}", this);
         }
