@@ -56,7 +56,10 @@ public final class ContainerFixture {
         return new ContainerFixture(fixtures, name, image, labels, Objects.requireNonNull(networkName), volumes);
     }
 
-    /** Mounts the named volume (created on the fly if it does not exist) at {@code containerPath}. */
+    /**
+     * Mounts the named volume at {@code containerPath}. Create it with {@link Fixtures#volume} first:
+     * a volume the engine creates on the fly carries no labels, so the run cannot find it later.
+     */
     public ContainerFixture withVolume(String volumeName, String containerPath) {
         List<String> more = new ArrayList<>(volumes);
         more.add(volumeName + ":" + containerPath);
