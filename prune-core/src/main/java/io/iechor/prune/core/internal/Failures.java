@@ -82,11 +82,16 @@ final class Failures {
         + " what is left." : "";
     if (e instanceof SocketTimeoutException || (e instanceof InterruptedIOException && isTimeout(e))) {
       return new EngineConnectionException(endpoint, "No answer from " + endpoint + " to " + request.method() + " "
-          + request.path() + " within the read timeout of " + readTimeout.toSeconds() + " s: raise it with"
+          + request.path() + " within the read timeout of " + describe(readTimeout) + ": raise it with"
           + " Pruner.builder().readTimeout(...)." + after, e);
     }
     return new EngineConnectionException(endpoint, "The connection to " + endpoint + " failed during "
         + request.method() + " " + request.path() + ": " + reason(e) + "." + after, e);
+  }
+
+  /** {@code 10 s}, or {@code 500 ms} when the timeout is not whole seconds. */
+  private static String describe(Duration d) {
+    return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
   }
 
   private static boolean isTimeout(IOException e) {
