@@ -8,6 +8,7 @@ import java.lang.System.Logger.Level;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.util.Locale;
 import java.util.Set;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -30,8 +31,9 @@ public final class TcpTransportProvider implements TransportProvider {
     if (host == null || host.isEmpty()) {
       throw new IllegalArgumentException("No host in " + endpoint + "; expected e.g. tcp://host:2376");
     }
-    boolean tls = endpoint.getScheme().equals("https")
-        || (endpoint.getScheme().equals("tcp") && options.tls().isPresent());
+    // Schemes are case-insensitive, and Transports picked this provider ignoring case.
+    String scheme = endpoint.getScheme().toLowerCase(Locale.ROOT);
+    boolean tls = scheme.equals("https") || (scheme.equals("tcp") && options.tls().isPresent());
     int port = endpoint.getPort() != -1 ? endpoint.getPort() : tls ? 2376 : 2375;
     OkHttpClient.Builder b = new OkHttpClient.Builder()
         .connectTimeout(options.connectTimeout())
