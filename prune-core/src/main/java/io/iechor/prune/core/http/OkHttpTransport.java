@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -25,6 +26,7 @@ public final class OkHttpTransport implements Transport {
   private final OkHttpClient client;
   private final HttpUrl base;
   private final String endpoint;
+  private final UnaryOperator<IOException> diagnose;
 
   /**
    * @param client configured with timeouts, TLS or a socket factory; this transport owns it
@@ -32,9 +34,17 @@ public final class OkHttpTransport implements Transport {
    * @param endpoint the endpoint as the user named it, for messages
    */
   public OkHttpTransport(OkHttpClient client, HttpUrl base, String endpoint) {
+    this(client, base, endpoint, UnaryOperator.identity());
+  }
+
+  /**
+   * @param diagnose turns a failure into one that says more (e.g. which TLS certificate is wrong)
+   */
+  public OkHttpTransport(OkHttpClient client, HttpUrl base, String endpoint, UnaryOperator<IOException> diagnose) {
     this.client = Objects.requireNonNull(client, "client");
     this.base = Objects.requireNonNull(base, "base");
     this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+    this.diagnose = Objects.requireNonNull(diagnose, "diagnose");
   }
 
   @Override
@@ -45,7 +55,11 @@ public final class OkHttpTransport implements Transport {
     }
     RequestBody body = request.method().equals("POST") ? EMPTY : null;
     Request r = new Request.Builder().url(url.build()).method(request.method(), body).build();
-    return new OkHttpResponse(client.newCall(r).execute());
+    try {
+      return new OkHttpResponse(client.newCall(r).execute());
+    } catch (IOException e) {
+      throw diagnose.apply(e);
+    }
   }
 
   @Override

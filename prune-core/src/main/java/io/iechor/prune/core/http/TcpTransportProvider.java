@@ -4,12 +4,14 @@ import io.iechor.prune.core.tls.TlsMaterial;
 import io.iechor.prune.spi.Transport;
 import io.iechor.prune.spi.TransportOptions;
 import io.iechor.prune.spi.TransportProvider;
+import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
@@ -43,15 +45,17 @@ public final class TcpTransportProvider implements TransportProvider {
         // A prune must never be sent twice behind the caller's back: the first may have run.
         .retryOnConnectionFailure(false)
         .followRedirects(false);
+    UnaryOperator<IOException> diagnose = UnaryOperator.identity();
     if (tls && options.tls().isPresent()) {
       TlsMaterial material = TlsMaterial.load(options.tls().get());
       b.sslSocketFactory(material.socketFactory(), material.trustManager());
+      diagnose = new TlsDiagnosis(options.tls().get(), material);
     } else if (!tls && !isLoopback(host)) {
       LOG.log(Level.WARNING, "The connection to {0} is not encrypted: anyone on the network can read and"
           + " alter it. Set IECHOR_TLS_VERIFY=1 and IECHOR_CERT_PATH to use TLS.", endpoint);
     }
     HttpUrl base = new HttpUrl.Builder().scheme(tls ? "https" : "http").host(host).port(port).build();
-    return new OkHttpTransport(b.build(), base, endpoint.toString());
+    return new OkHttpTransport(b.build(), base, endpoint.toString(), diagnose);
   }
 
   private static boolean isLoopback(String host) {
