@@ -98,6 +98,39 @@ class EngineClientErrorsTest {
   }
 
   @Test
+  void docker26ErrorsAsRecorded() {
+    engine = FakeEngine.docker26()
+        .answerRecorded(400, "docker-26.1.5/error-400-invalid-filter.json")
+        .answerRecorded(500, "docker-26.1.5/error-500-until.json")
+        .answerRecorded(400, "docker-26.1.5/error-400-keep-storage.json")
+        .answerRecorded(404, "docker-26.1.5/error-404-page-not-found.json");
+    EngineClient c = engine.client();
+
+    assertThatThrownBy(() -> c.pruneContainers(PruneFilters.none()))
+        .isInstanceOfSatisfying(EngineApiException.class, e -> {
+          assertThat(e.status()).isEqualTo(400);
+          assertThat(e.engineMessage()).isEqualTo("invalid filter 'foo'");
+          assertThat(e.path()).isEqualTo("/v1.45/containers/prune");
+        });
+    assertThatThrownBy(() -> c.pruneImages(PruneFilters.none(), false))
+        .isInstanceOfSatisfying(EngineApiException.class, e -> {
+          assertThat(e.status()).isEqualTo(500);
+          assertThat(e.engineMessage()).contains("failed to parse value as time or duration");
+        });
+    assertThatThrownBy(() -> c.pruneBuildCache(PruneFilters.none(), false, OptionalLong.of(1)))
+        .isInstanceOfSatisfying(EngineApiException.class, e -> {
+          assertThat(e.status()).isEqualTo(400);
+          assertThat(e.engineMessage()).contains("keep-storage is in bytes");
+          assertThat(e.path()).isEqualTo("/v1.45/build/prune");
+        });
+    assertThatThrownBy(() -> c.pruneNetworks(PruneFilters.none()))
+        .isInstanceOfSatisfying(EngineApiException.class, e -> {
+          assertThat(e.status()).isEqualTo(404);
+          assertThat(e.engineMessage()).isEqualTo("page not found");
+        });
+  }
+
+  @Test
   void podmanErrorsGiveTheirMessageNotTheCause() {
     engine = FakeEngine.podman("1.41").answerRecorded(500, "podman-4.3.1/error-500-dangling-false.json");
     EngineClient c = engine.client();

@@ -22,12 +22,13 @@ import mockwebserver3.RecordedRequest;
 import okio.Buffer;
 
 /**
- * An engine scripted on MockWebServer: it answers {@code /_ping} itself, as Docker 20.10 or
- * Podman 4.3 did in the lab transcripts, and every other request from a queue of answers. It
+ * An engine scripted on MockWebServer: it answers {@code /_ping} itself, as Docker 20.10 and 26.1
+ * or Podman 4.3 did in the recorded transcripts, and every other request from a queue of answers. It
  * records every request, in order.
  */
 final class FakeEngine implements AutoCloseable {
   static final String DOCKER_SERVER = "Docker/20.10.24+dfsg1 (linux)";
+  static final String DOCKER_26_SERVER = "Docker/26.1.5+dfsg1 (linux)";
   static final String PODMAN_SERVER = "Libpod/4.3.1 (linux)";
 
   private final MockWebServer server = new MockWebServer();
@@ -36,14 +37,16 @@ final class FakeEngine implements AutoCloseable {
   private final List<EngineClient> clients = new ArrayList<>();
   private final String apiVersion;
   private final String podmanVersion;
+  private final String dockerServer;
   private volatile boolean headRefused;
   private volatile int pingStatus = 200;
   private volatile boolean apiVersionOmitted;
   private volatile MockResponse repeated;
 
-  private FakeEngine(String apiVersion, String podmanVersion) {
+  private FakeEngine(String apiVersion, String podmanVersion, String dockerServer) {
     this.apiVersion = apiVersion;
     this.podmanVersion = podmanVersion;
+    this.dockerServer = dockerServer;
     server.setDispatcher(new Dispatcher() {
       @Override
       public MockResponse dispatch(RecordedRequest request) {
@@ -68,7 +71,12 @@ final class FakeEngine implements AutoCloseable {
 
   /** Docker answering {@code Api-Version: apiVersion}. */
   static FakeEngine docker(String apiVersion) {
-    return new FakeEngine(apiVersion, null);
+    return new FakeEngine(apiVersion, null, DOCKER_SERVER);
+  }
+
+  /** Docker 26.1.5 (API 1.45), whose ping also says {@code Builder-Version} and {@code Swarm}. */
+  static FakeEngine docker26() {
+    return new FakeEngine("1.45", null, DOCKER_26_SERVER);
   }
 
   /** Podman 4.3.1's Docker-compatible service answering {@code Api-Version: apiVersion}. */
@@ -78,7 +86,7 @@ final class FakeEngine implements AutoCloseable {
 
   /** Podman {@code podmanVersion}'s Docker-compatible service answering {@code Api-Version: apiVersion}. */
   static FakeEngine podman(String apiVersion, String podmanVersion) {
-    return new FakeEngine(apiVersion, podmanVersion);
+    return new FakeEngine(apiVersion, podmanVersion, null);
   }
 
   /** Answers {@code HEAD /_ping} with 405, as some proxies and old engines do. */
@@ -121,7 +129,10 @@ final class FakeEngine implements AutoCloseable {
     } else {
       b.addHeader("Docker-Experimental", "false")
           .addHeader("Ostype", "linux")
-          .addHeader("Server", DOCKER_SERVER);
+          .addHeader("Server", dockerServer);
+      if (dockerServer.equals(DOCKER_26_SERVER)) {
+        b.addHeader("Builder-Version", "2").addHeader("Swarm", "inactive");
+      }
     }
     if (method.equals("GET")) {
       b.addHeader("Content-Type", "text/plain; charset=utf-8").body("OK");

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Reports read from answers recorded on real engines (Docker 20.10.24, Podman 4.3.1; see
+ * Reports read from answers recorded on real engines (Docker 20.10.24 and 26.1.5, Podman 4.3.1; see
  * {@code responses/README.md}), and from hand-written answers for what no engine was seen to send.
  */
 class ResponseMappingTest {
@@ -125,6 +125,83 @@ class ResponseMappingTest {
     assertThat(r.deletedCaches()).containsExactly("kogyhn4by2xdrptz0tf6gapm4", "igi8cp8b14z3fmjh61qkpfwjl",
         "ticaayy6ir0f3pqrxo18yvd6d");
     assertThat(r.spaceReclaimed()).isEqualTo(762_880);
+  }
+
+  // ---------------------------------------------------------------- Docker 26.1.5
+
+  private EngineClient docker26(String... recorded) {
+    engine = FakeEngine.docker26();
+    for (String r : recorded) {
+      engine.answerRecorded("docker-26.1.5/" + r);
+    }
+    return engine.client();
+  }
+
+  @Test
+  void docker26ContainersAndNetworks() {
+    EngineClient c = docker26("containers-prune.json", "networks-prune.json");
+
+    ContainerPruneReport containers = c.pruneContainers(PruneFilters.none());
+    NetworkPruneReport networks = c.pruneNetworks(PruneFilters.none());
+
+    assertThat(containers.deletedContainers()).containsExactly(
+        "2460aba7bd2906587e984ad6d37bced821acc528fd1bb407e9d3080ca4343ee9",
+        "5a2737dba17c63cf172562d135be50ee887e0fff08716c64f417bfc767301a8e");
+    assertThat(containers.engine().apiVersion()).hasToString("1.45");
+    assertThat(containers.engine().server()).isEqualTo(FakeEngine.DOCKER_26_SERVER);
+    assertThat(networks.deletedNetworks()).containsExactly("lab-net-1", "lab-net-2");
+  }
+
+  @Test
+  void docker26VolumesAnonymousByDefaultThenNamedWithAll() {
+    EngineClient c = docker26("volumes-prune-anonymous.json", "volumes-prune-all.json", "volumes-prune-nothing.json");
+
+    assertThat(c.pruneVolumes(PruneFilters.none(), false).deletedVolumes())
+        .containsExactly("c04431048d1e4e20929450b425ff9c31e93baf1626de084a644dad864b83b2eb");
+    assertThat(c.pruneVolumes(PruneFilters.none(), true).deletedVolumes()).containsExactly("lab-vol-named");
+    assertThat(c.pruneVolumes(PruneFilters.none(), true).deletedVolumes()).isEmpty();
+  }
+
+  @Test
+  void docker26ImagesKeepUntaggedAndDeletedInOrder() {
+    EngineClient c = docker26("images-prune-dangling.json", "images-prune-all.json");
+
+    ImagePruneReport dangling = c.pruneImages(PruneFilters.none(), false);
+    ImagePruneReport all = c.pruneImages(PruneFilters.none(), true);
+
+    assertThat(dangling.deleted()).containsExactly(
+        "sha256:bd91c999ff6cc199b15b86847a82ad49bbb021a9c5c44c2e7b2eef294995bc87",
+        "sha256:e9481ad8da8d74e85f4ec286f3dc4bf5e514cd519088110b60fc63f02c697d8e");
+    assertThat(dangling.spaceReclaimed()).isEqualTo(6);
+    assertThat(all.deletions()).extracting(ImageDeletion::action).containsExactly(
+        ImageDeletion.Action.UNTAGGED, ImageDeletion.Action.DELETED, ImageDeletion.Action.DELETED,
+        ImageDeletion.Action.UNTAGGED, ImageDeletion.Action.DELETED,
+        ImageDeletion.Action.UNTAGGED, ImageDeletion.Action.DELETED, ImageDeletion.Action.DELETED);
+    assertThat(all.untagged()).containsExactly("lab/retag:1", "lab/base:1", "lab/tagged:1");
+    assertThat(all.spaceReclaimed()).isEqualTo(35);
+  }
+
+  @Test
+  void docker26BuildCache() {
+    EngineClient c = docker26("build-prune-all.json", "build-prune-nothing.json");
+
+    BuildCachePruneReport first = c.pruneBuildCache(PruneFilters.none(), true, OptionalLong.empty());
+    BuildCachePruneReport second = c.pruneBuildCache(PruneFilters.none(), true, OptionalLong.empty());
+
+    assertThat(first.deletedCaches()).containsExactly("iaw6i21ehw1y0t50vvdrhlx4z", "kssjig4e08mk0vzjrmxnh7ain",
+        "o7wcsm7hheyodpil2wf2uqray", "onnyanzbas2lyrdn9b8o866u5");
+    assertThat(first.spaceReclaimed()).isEqualTo(37);
+    assertThat(second.deletedCaches()).isEmpty();
+  }
+
+  @Test
+  void docker26NullLists() {
+    EngineClient c = docker26("containers-prune-nothing.json", "networks-prune-nothing.json",
+        "images-prune-nothing.json");
+
+    assertThat(c.pruneContainers(PruneFilters.none()).deletedContainers()).isEmpty();
+    assertThat(c.pruneNetworks(PruneFilters.none()).deletedNetworks()).isEmpty();
+    assertThat(c.pruneImages(PruneFilters.none(), true).deletions()).isEmpty();
   }
 
   // ---------------------------------------------------------------- Podman 4.3.1

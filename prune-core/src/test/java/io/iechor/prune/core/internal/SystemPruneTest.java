@@ -89,6 +89,30 @@ class SystemPruneTest {
   }
 
   @Test
+  void docker26EverythingWithVolumes() {
+    engine = FakeEngine.docker26()
+        .answerRecorded("docker-26.1.5/containers-prune.json")
+        .answerRecorded("docker-26.1.5/networks-prune.json")
+        .answerRecorded("docker-26.1.5/volumes-prune-anonymous.json")
+        .answerRecorded("docker-26.1.5/images-prune-all.json")
+        .answerRecorded("docker-26.1.5/build-prune-all.json");
+
+    SystemPruneReport r = engine.client().pruneSystem(PruneFilters.none(), true, true);
+
+    assertThat(engine.pruneRequestLines()).containsExactly(
+        "POST /v1.45/containers/prune",
+        "POST /v1.45/networks/prune",
+        "POST /v1.45/volumes/prune",
+        "POST /v1.45/images/prune",
+        "POST /v1.45/build/prune");
+    assertThat(filters(engine.pruneRequests().get(2))).as("anonymous volumes only, as the CLI").isNull();
+    assertThat(r.reports()).hasSize(5);
+    assertThat(r.volumes().orElseThrow().deletedVolumes()).hasSize(1);
+    assertThat(r.images().untagged()).containsExactly("lab/retag:1", "lab/base:1", "lab/tagged:1");
+    assertThat(r.spaceReclaimed()).isEqualTo(35 + 37);
+  }
+
+  @Test
   void untilGoesToEveryKindIncludingBuildCache() {
     dockerAnswering("1.41", false);
 
