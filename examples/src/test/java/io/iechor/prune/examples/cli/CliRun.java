@@ -24,6 +24,15 @@ record CliRun(int status, String out, String err) {
     return new CliRun(status, out.toString(cs), err.toString(cs));
   }
 
+  /** Runs {@code words} against the engine at {@code host}, given with {@code -H} in front. */
+  static CliRun on(String host, String input, String... words) {
+    String[] args = new String[words.length + 2];
+    args[0] = "-H";
+    args[1] = host;
+    System.arraycopy(words, 0, args, 2, words.length);
+    return run(input, args);
+  }
+
   /**
    * Splits a command as a shell would for the user guide's examples: words separated by blanks,
    * double quotes grouping. A leading {@code iechor} is dropped.
