@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import okhttp3.ConnectionPool;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
+import org.newsclub.net.unix.AFUNIXSocket;
 import org.newsclub.net.unix.AFUNIXSocketFactory;
 
 /**
@@ -32,6 +33,24 @@ public final class UnixTransportProvider implements TransportProvider {
     return Set.of("unix");
   }
 
+  /**
+   * junixsocket unpacks a native library into {@code java.io.tmpdir}; a read-only or noexec temp
+   * directory makes that fail with an {@link Error} deep inside the first connection. Say so here.
+   */
+  private static void checkNativeLibrary() {
+    String problem;
+    try {
+      problem = AFUNIXSocket.isSupported() ? null : "it reports Unix sockets as unsupported";
+    } catch (LinkageError e) {
+      problem = e.getMessage();
+    }
+    if (problem != null) {
+      throw new IllegalArgumentException("Unix sockets are not available in this JVM: junixsocket could not load"
+          + " its native library (" + problem + "). java.io.tmpdir=" + System.getProperty("java.io.tmpdir")
+          + " must be writable and not mounted noexec; set -Djava.io.tmpdir to a directory that is");
+    }
+  }
+
   @Override
   public Transport open(URI endpoint, TransportOptions options) {
     String path = endpoint.getPath();
@@ -39,6 +58,7 @@ public final class UnixTransportProvider implements TransportProvider {
       throw new IllegalArgumentException("A Unix socket address is unix:// followed by an absolute path, e.g."
           + " unix:///var/run/docker.sock; got " + endpoint);
     }
+    checkNativeLibrary();
     OkHttpClient client = new OkHttpClient.Builder()
         .socketFactory(new AFUNIXSocketFactory.FactoryArg(new File(path)))
         // The host name in the URL is a placeholder: nothing is looked up.
