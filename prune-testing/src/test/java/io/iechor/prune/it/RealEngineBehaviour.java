@@ -7,6 +7,7 @@ import io.iechor.prune.ApiVersion;
 import io.iechor.prune.InvalidFilterException;
 import io.iechor.prune.PruneClient;
 import io.iechor.prune.UnsupportedFeatureException;
+import io.iechor.prune.report.BuildCachePruneReport;
 import io.iechor.prune.report.ContainerPruneReport;
 import io.iechor.prune.report.ImagePruneReport;
 import io.iechor.prune.report.NetworkPruneReport;
@@ -262,6 +263,35 @@ abstract class RealEngineBehaviour {
 
     assertThat(r.deletedNetworks()).containsExactly(old);
     assertThat(fx.networkExists(recent)).isTrue();
+  }
+
+  // ------------------------------------------------------------------ build cache
+
+  @Test
+  void buildCachePruneHonoursKeepStorageAndUntilThenAllRemovesEverything() {
+    if (client.engine().podman()) {
+      assertThatThrownBy(() -> client.buildCache().all().run())
+          .isInstanceOf(UnsupportedFeatureException.class)
+          .hasMessageContaining("build-cache prune");
+      return;
+    }
+    fx.buildWithCache("iechor-it/built:" + scope);
+    int before = fx.buildCacheRecords();
+    assertThat(before).isPositive();
+
+    BuildCachePruneReport kept = client.buildCache().all().keepStorage(Long.MAX_VALUE / 2).run();
+    assertThat(kept.deletedCaches()).isEmpty();
+    BuildCachePruneReport young = client.buildCache().all().until(Duration.ofHours(24)).run();
+    assertThat(young.deletedCaches()).isEmpty();
+    assertThat(fx.buildCacheRecords()).isEqualTo(before);
+
+    if (!engine.isPrivate()) {
+      return; // an engine shared with others: their build cache is not ours to remove
+    }
+    BuildCachePruneReport all = client.buildCache().all().run();
+    assertThat(all.deletedCaches()).hasSizeGreaterThanOrEqualTo(before);
+    assertThat(all.spaceReclaimed()).isPositive();
+    assertThat(fx.buildCacheRecords()).isZero();
   }
 
   // ------------------------------------------------------------------ system
