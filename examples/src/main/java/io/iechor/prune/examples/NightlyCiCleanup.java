@@ -12,8 +12,9 @@ import java.time.Duration;
  * anything labelled {@code keep} stays (say, a warmed-up base image).
  *
  * <pre>{@code
- * java -cp "examples/target/prune-examples-0.1.0-SNAPSHOT.jar" io.iechor.prune.examples.NightlyCiCleanup
- * java -cp ... io.iechor.prune.examples.NightlyCiCleanup unix:///var/run/docker.sock
+ * java -cp examples/target/prune-examples-0.1.0-SNAPSHOT.jar io.iechor.prune.examples.NightlyCiCleanup
+ * java -cp examples/target/prune-examples-0.1.0-SNAPSHOT.jar io.iechor.prune.examples.NightlyCiCleanup \
+ *     unix:///var/run/docker.sock
  * }</pre>
  *
  * <p>The same as {@code iechor container prune -f --filter until=24h --filter label!=keep}

@@ -14,7 +14,8 @@ import java.nio.file.Path;
  * kind of prune removed and the bytes reclaimed.
  *
  * <pre>{@code
- * java -cp "examples/target/prune-examples-0.1.0-SNAPSHOT.jar" io.iechor.prune.examples.SystemPruneToJson prune-report.json
+ * java -cp examples/target/prune-examples-0.1.0-SNAPSHOT.jar \
+ *     io.iechor.prune.examples.SystemPruneToJson prune-report.json
  * }</pre>
  *
  * <p>The same as {@code iechor system prune -f --format json > prune-report.json}: stopped

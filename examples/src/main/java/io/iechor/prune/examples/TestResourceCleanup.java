@@ -12,7 +12,8 @@ import io.iechor.prune.report.VolumePruneReport;
  * nothing else on the engine, so that runs sharing an engine do not wipe each other.
  *
  * <pre>{@code
- * java -cp "examples/target/prune-examples-0.1.0-SNAPSHOT.jar" io.iechor.prune.examples.TestResourceCleanup test-run=1234
+ * java -cp examples/target/prune-examples-0.1.0-SNAPSHOT.jar \
+ *     io.iechor.prune.examples.TestResourceCleanup test-run=1234
  * }</pre>
  *
  * <p>Only stopped containers go: a container still running belongs to a test that has not ended.

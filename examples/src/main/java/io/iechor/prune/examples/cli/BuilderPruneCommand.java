@@ -8,7 +8,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code iechor builder prune}: build cache. */
-@Command(name = "prune", description = "Remove build cache")
+@Command(name = "prune", description = "Remove build cache",
+    footer = "%nFilters (build cache has no labels):%n"
+        + "  until=24h               last used more than 24 hours ago")
 final class BuilderPruneCommand extends PruneCommand<BuildCachePrune, BuildCachePruneReport> {
 
   @Option(names = {"-a", "--all"}, description = "Remove all build cache, not just dangling cache")

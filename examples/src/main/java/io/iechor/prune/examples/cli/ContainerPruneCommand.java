@@ -7,7 +7,8 @@ import io.iechor.prune.report.ContainerPruneReport;
 import picocli.CommandLine.Command;
 
 /** {@code iechor container prune}: stopped containers. */
-@Command(name = "prune", description = "Remove all stopped containers")
+@Command(name = "prune", description = "Remove all stopped containers",
+    footer = PruneCommand.UNTIL_AND_LABEL_FILTERS)
 final class ContainerPruneCommand extends PruneCommand<ContainerPrune, ContainerPruneReport> {
 
   ContainerPruneCommand(IechorCommand root) {

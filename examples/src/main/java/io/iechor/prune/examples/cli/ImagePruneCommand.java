@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code iechor image prune}: dangling images, or with {@code -a} every unused image. */
-@Command(name = "prune", description = "Remove unused images")
+@Command(name = "prune", description = "Remove unused images",
+    footer = PruneCommand.UNTIL_AND_LABEL_FILTERS)
 final class ImagePruneCommand extends PruneCommand<ImagePrune, ImagePruneReport> {
 
   @Option(names = {"-a", "--all"}, description = "Remove all unused images, not just dangling ones")

@@ -7,7 +7,8 @@ import io.iechor.prune.report.NetworkPruneReport;
 import picocli.CommandLine.Command;
 
 /** {@code iechor network prune}: user-defined networks no running container is attached to. */
-@Command(name = "prune", description = "Remove all unused networks")
+@Command(name = "prune", description = "Remove all unused networks",
+    footer = PruneCommand.UNTIL_AND_LABEL_FILTERS)
 final class NetworkPruneCommand extends PruneCommand<NetworkPrune, NetworkPruneReport> {
 
   NetworkPruneCommand(IechorCommand root) {

@@ -23,6 +23,11 @@ import picocli.CommandLine.TypeConversionException;
  * @param <R> its report type
  */
 abstract class PruneCommand<S, R> implements Callable<Integer> {
+  /** The help footer of commands whose kind has creation times and labels. */
+  static final String UNTIL_AND_LABEL_FILTERS = "%nFilters:%n"
+      + "  until=24h               created more than 24 hours ago (Go durations, RFC 3339 times, Unix seconds)%n"
+      + "  label=key[=value]       with this label%n"
+      + "  label!=key[=value]      without this label";
   /** Named volumes survive a volume prune without {@code all} from this API version. */
   private static final ApiVersion ANONYMOUS_VOLUMES_ONLY = ApiVersion.of(1, 42);
 
@@ -33,7 +38,7 @@ abstract class PruneCommand<S, R> implements Callable<Integer> {
   boolean force;
 
   @Option(names = "--filter", paramLabel = "filter",
-      description = "Prune only what matches, e.g. \"until=24h\" or \"label!=keep\"; repeatable")
+      description = "Prune only what matches name=value (the filters are listed below); repeatable")
   List<String> filters = new ArrayList<>();
 
   @Option(names = "--format", paramLabel = "json", converter = JsonFormat.class,

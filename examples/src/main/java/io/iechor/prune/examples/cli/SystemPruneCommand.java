@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
  * {@code iechor system prune}: stopped containers, unused networks, dangling (or with {@code -a}
  * all unused) images, build cache, and with {@code --volumes} unused volumes.
  */
-@Command(name = "prune", description = "Remove unused data")
+@Command(name = "prune", description = "Remove unused data",
+    footer = PruneCommand.UNTIL_AND_LABEL_FILTERS)
 final class SystemPruneCommand extends PruneCommand<SystemPrune, SystemPruneReport> {
   /** The first API version with a build-cache prune; the library skips it on older engines. */
   private static final ApiVersion BUILD_CACHE_PRUNE = ApiVersion.of(1, 31);

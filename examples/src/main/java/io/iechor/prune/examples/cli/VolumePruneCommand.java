@@ -11,10 +11,14 @@ import picocli.CommandLine.Option;
  * {@code iechor volume prune}: unused local volumes; which ones by default depends on the engine
  * (anonymous only from API 1.42), and {@code -a} includes named ones everywhere.
  */
-@Command(name = "prune", description = "Remove unused local volumes")
+@Command(name = "prune", description = "Remove unused local volumes",
+    footer = "%nFilters (volumes have no until):%n"
+        + "  label=key[=value]       with this label%n"
+        + "  label!=key[=value]      without this label")
 final class VolumePruneCommand extends PruneCommand<VolumePrune, VolumePruneReport> {
 
-  @Option(names = {"-a", "--all"}, description = "Remove named volumes too (engines with API 1.42+ keep them by default)")
+  @Option(names = {"-a", "--all"},
+      description = "Remove named volumes too (engines with API 1.42+ keep them by default)")
   boolean all;
 
   VolumePruneCommand(IechorCommand root) {

@@ -29,7 +29,8 @@ class ErrorLineTest {
         new Attempt("unix:///var/run/iechor.sock", "default socket", "no such socket"),
         new Attempt("unix:///var/run/docker.sock", "default socket", "permission denied\n(join the docker group)")));
 
-    assertThat(ErrorLine.of(e)).isEqualTo("Error: cannot reach an engine at unix:///var/run/iechor.sock (no such socket),"
+    assertThat(ErrorLine.of(e)).isEqualTo("Error: cannot reach an engine at"
+        + " unix:///var/run/iechor.sock (no such socket),"
         + " unix:///var/run/docker.sock (permission denied; (join the docker group)):"
         + " start the engine, or point -H or IECHOR_HOST at a running one");
   }

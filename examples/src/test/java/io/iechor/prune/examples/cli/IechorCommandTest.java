@@ -118,6 +118,16 @@ class IechorCommandTest {
   }
 
   @Test
+  void helpListsTheFiltersEachKindSupports() {
+    assertThat(CliRun.run("", "image", "prune", "--help").out()).contains("until=24h", "label=key[=value]",
+        "label!=key[=value]");
+    assertThat(CliRun.run("", "volume", "prune", "--help").out()).contains("volumes have no until", "label!=key")
+        .doesNotContain("until=24h");
+    assertThat(CliRun.run("", "builder", "prune", "--help").out()).contains("until=24h", "build cache has no labels")
+        .doesNotContain("label=key");
+  }
+
+  @Test
   void unknownOptionIsAUsageError() {
     CliRun run = CliRun.run("", "image", "prune", "--frob");
 
@@ -176,8 +186,10 @@ class IechorCommandTest {
         + " (the engine refuses it); filter volumes with label=... or label!=...");
     assertThat(badUntil.errLines()).singleElement().asString()
         .startsWith("Error: until=7d is not a duration").contains("7 days is until=168h");
-    assertThat(noValue.errLines()).singleElement().asString().startsWith("Error: Bad filter 'until': expected name=value");
-    assertThat(labelOnCache.errLines()).singleElement().asString().startsWith("Error: builder prune cannot filter by label");
+    assertThat(noValue.errLines()).singleElement().asString()
+        .startsWith("Error: Bad filter 'until': expected name=value");
+    assertThat(labelOnCache.errLines()).singleElement().asString()
+        .startsWith("Error: builder prune cannot filter by label");
     for (CliRun run : new CliRun[] {unknown, unsupported, badUntil, noValue, labelOnCache}) {
       assertThat(run.status()).isEqualTo(ExitCodes.FAILED);
       assertThat(run.out()).as("no prompt before a bad filter").isEmpty();

@@ -113,7 +113,8 @@ class LauncherIT {
 
     assertThat(r.status()).isZero();
     assertThat(r.err()).isEmpty();
-    assertThat(r.out()).startsWith("WARNING! This will remove:\n").endsWith("Are you sure you want to continue? [y/N] \n");
+    assertThat(r.out()).startsWith("WARNING! This will remove:\n")
+        .endsWith("Are you sure you want to continue? [y/N] \n");
     assertThat(EngineState.of(fx)).isEqualTo(before);
   }
 

@@ -73,7 +73,7 @@ class PromptAnswersIT {
     assertThat(run.err()).isEmpty();
     assertThat(run.out()).startsWith("WARNING! This will remove")
         // At end of input the prompt's line is ended for the user; otherwise their Enter did it.
-        .endsWith(answer.isEmpty() ? "Are you sure you want to continue? [y/N] \n" : "Are you sure you want to continue? [y/N] ")
+        .endsWith("Are you sure you want to continue? [y/N] " + (answer.isEmpty() ? "\n" : ""))
         .doesNotContain("Deleted", "Total reclaimed space");
   }
 
