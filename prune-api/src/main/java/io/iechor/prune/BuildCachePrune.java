@@ -1,6 +1,8 @@
 package io.iechor.prune;
 
+import io.iechor.prune.plan.PrunePlan;
 import io.iechor.prune.report.BuildCachePruneReport;
+import io.iechor.prune.spi.PlanRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -93,6 +95,29 @@ public final class BuildCachePrune {
   /** Prunes now. */
   public BuildCachePruneReport run() {
     return engine.get().pruneBuildCache(filters, all, keepStorage());
+  }
+
+  /**
+   * Lists the build-cache records {@link #run()} would remove now, with their sizes, and removes
+   * nothing; {@link PrunePlan#apply()} then removes exactly those, each with a build prune whose
+   * {@code id} filter matches only that record. Refused where {@link #run()} is (Podman has no
+   * build cache; a system plan leaves it out and says so in {@link PrunePlan#notes()}).
+   *
+   * <pre>{@code
+   * PrunePlan plan = Pruner.buildCache().until(Duration.ofDays(7)).plan();
+   * }</pre>
+   *
+   * @throws UnsupportedFeatureException with {@link #keepStorage(long)}: which records the engine
+   *     keeps to stay under the limit depends on its own size accounting at prune time, so no
+   *     plan can name them
+   */
+  public PrunePlan plan() {
+    if (keepStorage >= 0) {
+      throw new UnsupportedFeatureException("build cache plan with keepStorage", null, null,
+          "A plan cannot name the records keepStorage(" + keepStorage + ") would remove: the engine picks them"
+              + " by its own size accounting while it prunes. Plan without keepStorage, or run() it");
+    }
+    return engine.get().plan(PlanRequest.buildCache(filters, all));
   }
 
   @Override

@@ -1,6 +1,8 @@
 package io.iechor.prune;
 
+import io.iechor.prune.plan.PrunePlan;
 import io.iechor.prune.report.ContainerPruneReport;
+import io.iechor.prune.spi.PlanRequest;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -36,6 +38,18 @@ public final class ContainerPrune extends LabelledPrune<ContainerPrune> {
   /** Prunes now. */
   public ContainerPruneReport run() {
     return engine.get().pruneContainers(filters);
+  }
+
+  /**
+   * Lists the containers {@link #run()} would remove now, with their writable-layer sizes, and
+   * removes nothing; {@link PrunePlan#apply()} then removes exactly those.
+   *
+   * <pre>{@code
+   * PrunePlan plan = Pruner.containers().withLabel("env", "ci").plan();
+   * }</pre>
+   */
+  public PrunePlan plan() {
+    return engine.get().plan(PlanRequest.containers(filters));
   }
 
   @Override

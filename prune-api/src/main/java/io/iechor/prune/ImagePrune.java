@@ -1,6 +1,8 @@
 package io.iechor.prune;
 
+import io.iechor.prune.plan.PrunePlan;
 import io.iechor.prune.report.ImagePruneReport;
+import io.iechor.prune.spi.PlanRequest;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -51,6 +53,18 @@ public final class ImagePrune extends LabelledPrune<ImagePrune> {
   /** Prunes now. */
   public ImagePruneReport run() {
     return engine.get().pruneImages(filters, all);
+  }
+
+  /**
+   * Lists the images {@link #run()} would remove now, with their tags and sizes, and removes
+   * nothing; {@link PrunePlan#apply()} then removes exactly those.
+   *
+   * <pre>{@code
+   * PrunePlan plan = Pruner.images().all().until(Duration.ofHours(24)).plan();
+   * }</pre>
+   */
+  public PrunePlan plan() {
+    return engine.get().plan(PlanRequest.images(filters, all));
   }
 
   @Override

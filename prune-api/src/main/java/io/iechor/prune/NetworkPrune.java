@@ -1,6 +1,8 @@
 package io.iechor.prune;
 
+import io.iechor.prune.plan.PrunePlan;
 import io.iechor.prune.report.NetworkPruneReport;
+import io.iechor.prune.spi.PlanRequest;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -38,6 +40,18 @@ public final class NetworkPrune extends LabelledPrune<NetworkPrune> {
   /** Prunes now. */
   public NetworkPruneReport run() {
     return engine.get().pruneNetworks(filters);
+  }
+
+  /**
+   * Lists the networks {@link #run()} would remove now and removes nothing;
+   * {@link PrunePlan#apply()} then removes exactly those.
+   *
+   * <pre>{@code
+   * PrunePlan plan = Pruner.networks().until(Duration.ofHours(24)).plan();
+   * }</pre>
+   */
+  public PrunePlan plan() {
+    return engine.get().plan(PlanRequest.networks(filters));
   }
 
   @Override

@@ -1,6 +1,8 @@
 package io.iechor.prune;
 
+import io.iechor.prune.plan.PrunePlan;
 import io.iechor.prune.report.SystemPruneReport;
+import io.iechor.prune.spi.PlanRequest;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -71,6 +73,20 @@ public final class SystemPrune extends LabelledPrune<SystemPrune> {
   /** Prunes now. */
   public SystemPruneReport run() {
     return engine.get().pruneSystem(filters, all, volumes);
+  }
+
+  /**
+   * Lists everything {@link #run()} would remove now, kind by kind as it would go, and removes
+   * nothing; {@link PrunePlan#apply()} then removes exactly those. The plan counts each kind as
+   * the earlier kinds would leave the engine: an image used only by a container the plan removes
+   * is unused by then.
+   *
+   * <pre>{@code
+   * PrunePlan plan = Pruner.system().all().withVolumes().plan();
+   * }</pre>
+   */
+  public PrunePlan plan() {
+    return engine.get().plan(PlanRequest.system(filters, all, volumes));
   }
 
   @Override

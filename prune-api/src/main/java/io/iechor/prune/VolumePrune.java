@@ -1,6 +1,8 @@
 package io.iechor.prune;
 
+import io.iechor.prune.plan.PrunePlan;
 import io.iechor.prune.report.VolumePruneReport;
+import io.iechor.prune.spi.PlanRequest;
 
 /**
  * Removes local volumes that no container (running or stopped) references.
@@ -34,6 +36,18 @@ public final class VolumePrune extends LabelledPrune<VolumePrune> {
   /** Prunes now. */
   public VolumePruneReport run() {
     return engine.get().pruneVolumes(filters, all);
+  }
+
+  /**
+   * Lists the volumes {@link #run()} would remove now, with their sizes, and removes nothing;
+   * {@link PrunePlan#apply()} then removes exactly those.
+   *
+   * <pre>{@code
+   * PrunePlan plan = Pruner.volumes().withoutLabel("keep").plan();
+   * }</pre>
+   */
+  public PrunePlan plan() {
+    return engine.get().plan(PlanRequest.volumes(filters, all));
   }
 
   @Override

@@ -2,6 +2,8 @@ package io.iechor.prune.spi;
 
 import io.iechor.prune.EngineInfo;
 import io.iechor.prune.PruneFilters;
+import io.iechor.prune.plan.ApplyResult;
+import io.iechor.prune.plan.PrunePlan;
 import io.iechor.prune.report.BuildCachePruneReport;
 import io.iechor.prune.report.ContainerPruneReport;
 import io.iechor.prune.report.ImagePruneReport;
@@ -31,6 +33,26 @@ public interface PruneEngine extends AutoCloseable {
   BuildCachePruneReport pruneBuildCache(PruneFilters filters, boolean all, OptionalLong keepStorage);
 
   SystemPruneReport pruneSystem(PruneFilters filters, boolean all, boolean volumes);
+
+  /**
+   * Lists what a prune would remove now, removing nothing. Clients that cannot plan keep this
+   * default.
+   *
+   * @throws UnsupportedOperationException when this client cannot plan
+   */
+  default PrunePlan plan(PlanRequest request) {
+    throw new UnsupportedOperationException(getClass().getName() + " cannot make prune plans");
+  }
+
+  /**
+   * Removes exactly the objects of {@code plan}, checking each again first; see
+   * {@link PrunePlan#apply()}.
+   *
+   * @throws UnsupportedOperationException when this client cannot apply plans
+   */
+  default ApplyResult apply(PrunePlan plan) {
+    throw new UnsupportedOperationException(getClass().getName() + " cannot apply prune plans");
+  }
 
   @Override
   void close();
