@@ -29,11 +29,22 @@ final class TlsDiagnosis implements UnaryOperator<IOException> {
 
   @Override
   public IOException apply(IOException e) {
-    if (!(e instanceof SSLException)) {
-      return e;
-    }
-    String explained = explain(e);
+    String explained = e instanceof SSLException ? explain(e) : explainClosed(e);
     return explained == null ? e : new SSLException(explained, e);
+  }
+
+  /**
+   * With TLS 1.3 the client may finish its side of the handshake before the engine checks the
+   * client certificate; the engine's refusal then shows up as a broken pipe or a reset on the first
+   * write or read. When this side's certificate is missing or expired, that is the likely cause.
+   */
+  private String explainClosed(IOException e) {
+    String all = messages(e).toLowerCase(Locale.ROOT);
+    if (!(all.contains("broken pipe") || all.contains("connection reset") || all.contains("end of stream"))) {
+      return null;
+    }
+    String certificate = clientCertificateProblem();
+    return certificate == null ? null : certificate + " (the engine closed the connection: " + e.getMessage() + ")";
   }
 
   private String explain(IOException e) {
@@ -50,24 +61,30 @@ final class TlsDiagnosis implements UnaryOperator<IOException> {
     }
     if (all.contains("bad_certificate") || all.contains("certificate_required") || all.contains("certificate_expired")
         || all.contains("unknown_ca") || all.contains("certificate_unknown")) {
-      if (clientChain.isEmpty()) {
-        return "the engine requires a client certificate: put cert.pem and key.pem (signed by the CA the engine"
-            + " trusts) in " + dir;
-      }
-      X509Certificate cert = clientChain.get(0);
-      try {
-        cert.checkValidity(new Date());
-      } catch (CertificateExpiredException x) {
-        return "the client certificate " + dir.resolve("cert.pem") + " expired on " + cert.getNotAfter().toInstant()
-            + ": issue a new one";
-      } catch (CertificateNotYetValidException x) {
-        return "the client certificate " + dir.resolve("cert.pem") + " is not valid before "
-            + cert.getNotBefore().toInstant() + " (check this machine's clock)";
-      }
-      return "the engine refused the client certificate " + dir.resolve("cert.pem")
-          + " (is it signed by the CA the engine trusts?): " + e.getMessage();
+      String certificate = clientCertificateProblem();
+      return certificate != null ? certificate : "the engine refused the client certificate "
+          + dir.resolve("cert.pem") + " (is it signed by the CA the engine trusts?): " + e.getMessage();
     }
     return null;
+  }
+
+  /** What is wrong with this side's certificate on its face, or {@code null}. */
+  private String clientCertificateProblem() {
+    if (clientChain.isEmpty()) {
+      return "the engine requires a client certificate: put cert.pem and key.pem (signed by the CA the engine"
+          + " trusts) in " + dir;
+    }
+    X509Certificate cert = clientChain.get(0);
+    try {
+      cert.checkValidity(new Date());
+      return null;
+    } catch (CertificateExpiredException x) {
+      return "the client certificate " + dir.resolve("cert.pem") + " expired on " + cert.getNotAfter().toInstant()
+          + ": issue a new one";
+    } catch (CertificateNotYetValidException x) {
+      return "the client certificate " + dir.resolve("cert.pem") + " is not valid before "
+          + cert.getNotBefore().toInstant() + " (check this machine's clock)";
+    }
   }
 
   private static String messages(Throwable t) {
