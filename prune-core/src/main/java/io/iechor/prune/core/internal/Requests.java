@@ -39,6 +39,9 @@ final class Requests {
   }
 
   static EngineRequest images(EngineInfo e, PruneFilters f, boolean all) {
+    if (e.podman()) {
+      checkPodmanImageLabels(e, f, all);
+    }
     FiltersJson json = filters(e, f, true);
     if (e.podman() && all) {
       // Podman's compatible endpoint refuses dangling=false (before 4.8); its own endpoint has "all".
@@ -60,6 +63,10 @@ final class Requests {
     if (e.podman() && !f.excludedLabels().isEmpty() && podmanMajor(e) < 5) {
       throw new UnsupportedFeatureException("label! on volumes", null, e.apiVersion(), "Podman " + e.server()
           + " does not filter volumes by label! (it refuses the filter); select the volumes with label=... instead");
+    }
+    if (e.podman() && f.labels().size() > 1) {
+      // Podman ORs the label values of a volume prune (podman#26786): a second label widens it.
+      throw podmanLabels(e, "volume prune", "more than one label filter", "it removes volumes that match any of them");
     }
     FiltersJson json = filters(e, f, false);
     // Below 1.42 the engine already prunes named volumes; sending "all" there is refused.
@@ -134,6 +141,30 @@ final class Requests {
       json.add("label!", l.toString());
     }
     return json;
+  }
+
+  /**
+   * Podman does not combine image label filters as Docker does, and would remove images the
+   * filters should keep: its compatible endpoint (before 5.0) ORs every label and label! value
+   * (podman#17428), and its own endpoint, used for all(), keeps one value of each filter.
+   */
+  private static void checkPodmanImageLabels(EngineInfo e, PruneFilters f, boolean all) {
+    int labels = f.labels().size();
+    int excluded = f.excludedLabels().size();
+    if (all && (labels > 1 || excluded > 1)) {
+      throw podmanLabels(e, "image prune --all", "more than one label or more than one label! filter",
+          "it uses only one of them");
+    }
+    if (!all && labels + excluded > 1 && podmanMajor(e) < 5) {
+      throw podmanLabels(e, "image prune", "more than one label/label! filter",
+          "it removes images that match any of them");
+    }
+  }
+
+  private static UnsupportedFeatureException podmanLabels(EngineInfo e, String prune, String what, String why) {
+    return new UnsupportedFeatureException(prune + " with " + what, null, e.apiVersion(), "Podman " + e.server()
+        + " does not combine " + what + " on " + prune + " as Docker does (" + why + "), so it could remove"
+        + " what the filters keep; nothing was sent. Use one label filter, or prune on a Docker engine");
   }
 
   /** Podman's major version from its {@code Server: Libpod/4.3.1 (linux)} header; 0 when unknown. */
