@@ -12,6 +12,8 @@ import io.iechor.prune.PruneFilters;
 import io.iechor.prune.PruneInProgressException;
 import io.iechor.prune.UnreadableResponseException;
 import io.iechor.prune.UnsupportedFeatureException;
+import io.iechor.prune.plan.ApplyResult;
+import io.iechor.prune.plan.PrunePlan;
 import io.iechor.prune.report.BuildCachePruneReport;
 import io.iechor.prune.report.ContainerPruneReport;
 import io.iechor.prune.report.ImagePruneReport;
@@ -21,6 +23,7 @@ import io.iechor.prune.report.VolumePruneReport;
 import io.iechor.prune.spi.ClientSettings;
 import io.iechor.prune.spi.EngineRequest;
 import io.iechor.prune.spi.EngineResponse;
+import io.iechor.prune.spi.PlanRequest;
 import io.iechor.prune.spi.PruneEngine;
 import io.iechor.prune.spi.Transport;
 import io.iechor.prune.spi.TransportOptions;
@@ -135,6 +138,16 @@ final class EngineClient implements PruneEngine {
       }
     }
     return new SystemPruneReport(c, n, v, i, b, buildSkipped);
+  }
+
+  @Override
+  public PrunePlan plan(PlanRequest request) {
+    return new Planner(new Exchange(session(), settings.readTimeout())).plan(request, this);
+  }
+
+  @Override
+  public ApplyResult apply(PrunePlan plan) {
+    return new Applier(new Exchange(session(), settings.readTimeout())).apply(plan);
   }
 
   private static String imagesField(EngineRequest r) {
