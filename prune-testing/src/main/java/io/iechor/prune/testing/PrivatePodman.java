@@ -123,8 +123,36 @@ final class PrivatePodman implements EngineBackend {
         EngineBackend.runAll(
                 () -> Commands.run(removeAll, env -> env.putAll(environment), Commands.DEFAULT_TIMEOUT).orThrow(),
                 () -> LOG.log(System.Logger.Level.INFO, service.stop(Duration.ofSeconds(15))),
+                () -> awaitProcessesUsing(directory, Duration.ofSeconds(15)),
                 () -> HostCleanup.unmountUnder(directory),
                 () -> HostCleanup.deleteRecursively(directory));
+    }
+
+    /**
+     * conmon and container processes of a removed container exit shortly after {@code rm} returns;
+     * wait for them, and kill what is left, so nothing outlives the engine's directory.
+     */
+    private static void awaitProcessesUsing(Path directory, Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (true) {
+            List<ProcessHandle> left = ProcessHandle.allProcesses()
+                    .filter(p -> p.info().commandLine().orElse("").contains(directory.toString()))
+                    .toList();
+            if (left.isEmpty()) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                left.forEach(ProcessHandle::destroyForcibly);
+                left.forEach(p -> p.onExit().join());
+                return;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     @Override
