@@ -27,8 +27,13 @@ public class EngineNotFoundException extends PruneException {
     for (Attempt a : attempts) {
       b.append("\n  - ").append(a.endpoint()).append(" (").append(a.source()).append("): ").append(a.failure());
     }
-    b.append("\nStart the engine, or point to it with IECHOR_HOST (for example unix:///var/run/docker.sock"
-        + " or tcp://host:2376), or pass an endpoint to Pruner.connect(...).");
+    boolean given = !attempts.isEmpty() && attempts.stream().allMatch(a -> a.source().equals("given endpoint"));
+    if (given) {
+      b.append("\nCheck that the engine runs at that address and that this user may reach it.");
+    } else {
+      b.append("\nStart the engine, or point to it with IECHOR_HOST (for example unix:///var/run/docker.sock"
+          + " or tcp://host:2376), or pass an endpoint to Pruner.connect(...).");
+    }
     return b.toString();
   }
 

@@ -89,8 +89,10 @@ public final class FilterParser {
       }
       case "dangling" -> {
         if (kind == ObjectKind.IMAGES || kind == null) {
-          throw new InvalidFilterException(expression,
-              "Use -a/--all (all() in Java) instead of the dangling filter: without it only dangling images go");
+          boolean onlyDangling = value.equals("true") || value.equals("1");
+          throw new InvalidFilterException(expression, onlyDangling
+              ? "Drop the dangling filter: dangling images are what an image prune removes by default"
+              : "Use -a/--all (all() in Java) instead of the dangling filter to prune every unused image");
         }
         throw unknown(expression, name, kind, command);
       }

@@ -151,8 +151,10 @@ class FilterParserTest {
     PruneFilters f = FilterParser.parseForSystem(List.of("until=24h", "label=env=ci", "label!=keep"));
 
     assertThat(f.expressions()).containsExactly("until=24h", "label=env=ci", "label!=keep");
-    assertThatThrownBy(() -> FilterParser.parseForSystem(List.of("dangling=true")))
+    assertThatThrownBy(() -> FilterParser.parseForSystem(List.of("dangling=false")))
         .hasMessageContaining("-a");
+    assertThatThrownBy(() -> FilterParser.parseForSystem(List.of("dangling=true")))
+        .hasMessageContaining("by default");
     assertThatThrownBy(() -> FilterParser.parseForSystem(List.of("unused-for=1h")))
         .hasMessageContaining("system prune");
   }

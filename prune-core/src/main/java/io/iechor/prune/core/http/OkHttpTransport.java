@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -55,8 +56,10 @@ public final class OkHttpTransport implements Transport {
     }
     RequestBody body = request.method().equals("POST") ? EMPTY : null;
     Request r = new Request.Builder().url(url.build()).method(request.method(), body).build();
+    okhttp3.Call call = client.newCall(r);
+    request.overallTimeout().ifPresent(t -> call.timeout().timeout(t.toMillis(), TimeUnit.MILLISECONDS));
     try {
-      return new OkHttpResponse(client.newCall(r).execute());
+      return new OkHttpResponse(call.execute());
     } catch (IOException e) {
       throw diagnose.apply(e);
     }

@@ -27,7 +27,9 @@ final class Discovery {
   }
 
   static Discovery fromSystem() {
-    return new Discovery(System::getenv, Path.of(System.getProperty("user.home")));
+    // $HOME first, as the docker CLI does; user.home comes from the password database instead.
+    String home = System.getenv("HOME");
+    return new Discovery(System::getenv, Path.of(home != null && !home.isBlank() ? home : System.getProperty("user.home")));
   }
 
   /** TLS certificates for TCP endpoints, when IECHOR_TLS_VERIFY or DOCKER_TLS_VERIFY is set. */

@@ -202,14 +202,11 @@ final class EngineClient implements PruneEngine {
         t = transports.open(c.endpoint(), new TransportOptions(settings.connectTimeout(), settings.readTimeout(),
             c.tlsDirectory()));
       } catch (PruneException e) {
-        if (candidates.size() == 1) {
-          throw e;
-        }
         attempts.add(new Attempt(c.endpoint(), c.source(), e.getMessage()));
         continue;
       }
       try {
-        return new Session(t, Ping.negotiate(t));
+        return new Session(t, Ping.negotiate(t, settings.connectTimeout()));
       } catch (IOException e) {
         t.close();
         attempts.add(new Attempt(c.endpoint(), c.source(), Failures.reason(e)));

@@ -116,7 +116,8 @@ final class Failures {
       return "unknown host " + m;
     }
     if (e instanceof SocketTimeoutException || lower.contains("timeout") || lower.contains("timed out")) {
-      return "timed out (" + m + ")";
+      return m.equalsIgnoreCase("timeout") || m.equals("null") ? "no answer in time (is an engine listening there?)"
+          : "timed out (" + m + ")";
     }
     if (e instanceof javax.net.ssl.SSLException) {
       return "TLS failed: " + m;

@@ -8,6 +8,7 @@ import io.iechor.prune.spi.EngineRequest;
 import io.iechor.prune.spi.EngineResponse;
 import io.iechor.prune.spi.Transport;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Optional;
 
 /** Version negotiation: the lower of this library's highest API version and the engine's. */
@@ -27,8 +28,10 @@ final class Ping {
    * @throws IOException when nothing answers
    * @throws UnsupportedFeatureException when the engine is older than API 1.25
    */
-  static EngineInfo negotiate(Transport t) throws IOException {
-    EngineRequest head = EngineRequest.of("HEAD", "/_ping");
+  static EngineInfo negotiate(Transport t, Duration timeout) throws IOException {
+    // The ping gets the connect timeout, not the read timeout meant for long prunes: something
+    // that accepts connections but never answers is not an engine worth waiting minutes for.
+    EngineRequest head = EngineRequest.of("HEAD", "/_ping").withTimeout(timeout);
     String apiHeader;
     String server;
     boolean podman;
@@ -44,7 +47,7 @@ final class Ping {
       }
     }
     if (server == null) {
-      EngineRequest get = EngineRequest.of("GET", "/_ping");
+      EngineRequest get = EngineRequest.of("GET", "/_ping").withTimeout(timeout);
       try (EngineResponse r = t.execute(get)) {
         if (r.status() != 200) {
           throw Failures.fromResponse(get, r, null);

@@ -381,10 +381,10 @@ class EngineClientErrorsTest {
   void anUnknownSchemeIsNamed() {
     EngineClient c = clientFor("foo://x");
 
+    // Reported like any other place that did not answer: with where the address came from.
     assertThatThrownBy(c::info)
-        .isExactlyInstanceOf(PruneException.class)
-        .hasMessageContaining("'foo'")
-        .hasMessageContaining("foo://x");
+        .isInstanceOfSatisfying(EngineNotFoundException.class, e -> assertThat(e.attempts()).singleElement()
+            .satisfies(a -> assertThat(a.failure()).contains("'foo'").contains("foo://x")));
   }
 
   @Test
