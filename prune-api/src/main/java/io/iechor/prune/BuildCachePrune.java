@@ -114,8 +114,9 @@ public final class BuildCachePrune {
   public PrunePlan plan() {
     if (keepStorage >= 0) {
       throw new UnsupportedFeatureException("build cache plan with keepStorage", null, null,
-          "A plan cannot name the records keepStorage(" + keepStorage + ") would remove: the engine picks them"
-              + " by its own size accounting while it prunes. Plan without keepStorage, or run() it");
+          "A dry run cannot name the build-cache records a prune keeping " + keepStorage + " bytes would remove:"
+              + " the engine picks them by its own size accounting while it prunes. Leave out the storage limit"
+              + " to see every record that could go");
     }
     return engine.get().plan(PlanRequest.buildCache(filters, all));
   }
