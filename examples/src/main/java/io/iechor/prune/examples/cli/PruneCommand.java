@@ -2,7 +2,9 @@ package io.iechor.prune.examples.cli;
 
 import io.iechor.prune.ApiVersion;
 import io.iechor.prune.EngineInfo;
+import io.iechor.prune.NetworkPrune;
 import io.iechor.prune.PruneClient;
+import io.iechor.prune.plan.PrunePlan;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +19,8 @@ import picocli.CommandLine.TypeConversionException;
  * What every {@code <kind> prune} command does, in this order: build the library's step from the
  * options (which checks the filters without any I/O), connect, ask for confirmation unless
  * {@code -f}, prune, print. A bad filter or an unreachable engine therefore fails before the
- * prompt, and nothing is removed without a {@code y}.
+ * prompt, and nothing is removed without a {@code y}. With {@code --dry-run} it prints the step's
+ * plan instead ({@link DryRun}), asks nothing and removes nothing.
  *
  * @param <S> the library's step type, e.g. {@link io.iechor.prune.ImagePrune}
  * @param <R> its report type
@@ -40,6 +43,10 @@ abstract class PruneCommand<S, R> implements Callable<Integer> {
   @Option(names = "--filter", paramLabel = "filter",
       description = "Prune only what matches name=value (the filters are listed below); repeatable")
   List<String> filters = new ArrayList<>();
+
+  @Option(names = "--dry-run",
+      description = "Print what would be removed, with sizes and the total, and remove nothing (no prompt)")
+  boolean dryRun;
 
   @Option(names = "--format", paramLabel = "json", converter = JsonFormat.class,
       description = "Print the report as JSON (the only format); the prompt then goes to stderr")
@@ -69,6 +76,13 @@ abstract class PruneCommand<S, R> implements Callable<Integer> {
     boolean json = format == OutputFormat.JSON;
     try (PruneClient client = root.connect()) {
       S step = step(client, filters.toArray(String[]::new));
+      if (dryRun) {
+        // A dry run removes nothing, so there is nothing to confirm.
+        PrunePlan plan = DryRun.plan(step);
+        terminal.out().print(json ? DryRun.json(plan) : DryRun.text(plan, !(step instanceof NetworkPrune)));
+        terminal.out().flush();
+        return ExitCodes.OK;
+      }
       EngineInfo engine = client.engine();
       // With --format json, stdout carries only the JSON, so a script can parse it.
       PrintWriter prompt = json ? terminal.err() : terminal.out();
