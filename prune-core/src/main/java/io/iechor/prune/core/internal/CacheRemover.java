@@ -65,7 +65,7 @@ final class CacheRemover {
     if (records == null) {
       boolean typed = x.info().apiVersion().isAtLeast(Requests.VOLUME_ALL);
       records = new LinkedHashMap<>();
-      x.get("/system/df", typed ? Map.of("type", "build-cache") : Map.of(), ListReader::diskUsage).cache()
+      x.get("/system/df", typed ? Map.of("type", "build-cache") : Map.of(), UsageReader::diskUsage).cache()
           .forEach(c -> records.put(c.id(), c));
     }
     return records;

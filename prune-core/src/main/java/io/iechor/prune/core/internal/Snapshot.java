@@ -25,7 +25,7 @@ final class Snapshot {
   Snapshot(Exchange x, Dialect d) {
     this.x = x;
     this.d = d;
-    this.facts = x.get("/info", Map.of(), ListReader::info);
+    this.facts = x.get("/info", Map.of(), UsageReader::info);
   }
 
   OffsetDateTime now() {
@@ -82,7 +82,7 @@ final class Snapshot {
   DiskUsage diskUsage(String type) {
     boolean typed = type != null && !d.podman() && d.api().isAtLeast(Requests.VOLUME_ALL);
     return diskUsage.computeIfAbsent(typed ? type : "", t -> x.get("/system/df",
-        t.isEmpty() ? Map.of() : Map.of("type", t), ListReader::diskUsage));
+        t.isEmpty() ? Map.of() : Map.of("type", t), UsageReader::diskUsage));
   }
 
   /** The exact creation time of a container, for one listed to the second next to a cutoff. */

@@ -49,7 +49,7 @@ class ApplierTest {
   }
 
   private static CacheEntry cache(ListingEngine e, String idPrefix) throws IOException {
-    return PlannerTest.read(e.recorded("df.json"), ListReader::diskUsage).cache().stream()
+    return PlannerTest.read(e.recorded("df.json"), UsageReader::diskUsage).cache().stream()
         .filter(c -> c.id().startsWith(idPrefix)).findFirst().orElseThrow();
   }
 

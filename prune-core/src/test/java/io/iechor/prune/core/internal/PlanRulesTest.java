@@ -113,14 +113,14 @@ class PlanRulesTest {
     assertThat(docker.created()).isNull();
 
     CacheEntry v145 = PlannerTest.read("{\"ID\":\"x\",\" Parents\":[\"p\",\"q\"],\"Type\":\"regular\","
-        + "\"LastUsedAt\":null,\"CreatedAt\":\"2026-12-03T17:43:28.926134024Z\",\"Size\":6}", ListReader::cacheRecord);
-    CacheEntry v141 = PlannerTest.read("{\"ID\":\"y\",\"Parent\":\"p\",\"Parents\":null}", ListReader::cacheRecord);
+        + "\"LastUsedAt\":null,\"CreatedAt\":\"2026-12-03T17:43:28.926134024Z\",\"Size\":6}", UsageReader::cacheRecord);
+    CacheEntry v141 = PlannerTest.read("{\"ID\":\"y\",\"Parent\":\"p\",\"Parents\":null}", UsageReader::cacheRecord);
     assertThat(v145.parents()).containsExactly("p", "q");
     assertThat(v145.lastUsed()).isNull();
     assertThat(v141.parents()).containsExactly("p");
     assertThat(v141.size()).isEqualTo(-1);
 
-    EngineFacts facts = PlannerTest.read("{\"SystemTime\":\"2026-12-03T19:44:55.807857028+01:00\"}", ListReader::info);
+    EngineFacts facts = PlannerTest.read("{\"SystemTime\":\"2026-12-03T19:44:55.807857028+01:00\"}", UsageReader::info);
     assertThat(facts.now().getOffset().getTotalSeconds()).isEqualTo(3600);
     assertThat(facts.containerdStore()).isFalse();
     List<VolumeEntry> volumes = PlannerTest.read("{\"Volumes\":null,\"Warnings\":null}", ListReader::volumes);
