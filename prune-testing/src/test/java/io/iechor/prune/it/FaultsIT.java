@@ -43,7 +43,7 @@ class FaultsIT {
               assertThat(a.endpoint()).isEqualTo("unix:///nonexistent/iechor-it.sock");
               assertThat(a.failure()).contains("no such socket");
             });
-            assertThat(e.getMessage()).contains("/nonexistent/iechor-it.sock").contains("IECHOR_HOST");
+            assertThat(e.getMessage()).contains("/nonexistent/iechor-it.sock").contains("Check that the engine runs");
           });
     }
   }
@@ -58,6 +58,32 @@ class FaultsIT {
       assertThatThrownBy(() -> client.containers().run())
           .isInstanceOfSatisfying(EngineNotFoundException.class,
               e -> assertThat(e.attempts().get(0).failure()).contains("connection refused"));
+    }
+  }
+
+  @Test
+  void somethingThatAcceptsButNeverAnswersIsGivenUpOnAfterTheConnectTimeout() throws Exception {
+    try (ServerSocket silent = new ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress())) {
+      List<java.net.Socket> held = new ArrayList<>();
+      Thread acceptor = new Thread(() -> {
+        try {
+          while (true) {
+            held.add(silent.accept());
+          }
+        } catch (IOException e) {
+          // closed
+        }
+      });
+      acceptor.setDaemon(true);
+      acceptor.start();
+      // The read timeout is meant for long prunes; the ping must not wait that long.
+      try (PruneClient client = Pruner.builder().endpoint("tcp://127.0.0.1:" + silent.getLocalPort())
+          .connectTimeout(Duration.ofSeconds(2)).readTimeout(Duration.ofMinutes(10)).build()) {
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(60), () ->
+            assertThatThrownBy(client::engine)
+                .isInstanceOfSatisfying(EngineNotFoundException.class,
+                    e -> assertThat(e.attempts().get(0).failure()).contains("no answer in time")));
+      }
     }
   }
 
@@ -169,8 +195,13 @@ class FaultsIT {
       killChildren(pid);
       restarted = new ProcessBuilder(commandLine).redirectErrorStream(true)
           .redirectOutput(engine.directory().orElseThrow().resolve("restarted.log").toFile()).start();
+      Path restartLog = engine.directory().orElseThrow().resolve("restarted.log");
       try (PruneClient client = Pruner.builder().endpoint(engine.unixEndpoint()).build()) {
-        waitForEngine(client);
+        try {
+          waitForEngine(client);
+        } catch (EngineNotFoundException e) {
+          throw new AssertionError("the engine did not come back; its log:\n" + Files.readString(restartLog), e);
+        }
         Set<String> left = engine.fixtures().containerIds("label=iechor-it-kill=" + scope);
         assertThat(created).containsAll(left);
         System.out.println("FaultsIT: killed during a prune of " + created.size() + " containers; "
@@ -243,7 +274,7 @@ class FaultsIT {
   }
 
   private static void waitForEngine(PruneClient client) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
     while (true) {
       try {
         client.engine();
