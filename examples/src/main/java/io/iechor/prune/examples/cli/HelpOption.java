@@ -2,11 +2,8 @@ package io.iechor.prune.examples.cli;
 
 import picocli.CommandLine.Option;
 
-/**
- * {@code --help} on every command. Only the long name: {@code -h} beside the global {@code -H}
- * (host) would invite typos, and the iEchor CLI has none either.
- */
+/** {@code -h}/{@code --help} on every command, as in the iEchor CLI. */
 final class HelpOption {
-  @Option(names = "--help", usageHelp = true, description = "Print usage")
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Print usage")
   boolean help;
 }

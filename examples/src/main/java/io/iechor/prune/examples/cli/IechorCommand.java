@@ -51,6 +51,11 @@ public final class IechorCommand implements Callable<Integer> {
 
   /** Runs the command line and exits with its status. */
   public static void main(String[] args) {
+    // The library warns through java.util.logging (e.g. plain TCP to another host); keep the
+    // command line's promise of one line per message on stderr.
+    if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
+      System.setProperty("java.util.logging.SimpleFormatter.format", "Warning: %5$s%n");
+    }
     System.exit(run(args, System.in, System.out, System.err));
   }
 

@@ -94,6 +94,15 @@ class IechorCommandTest {
     assertThat(run.err()).isEmpty();
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"image", "container", "volume", "network", "builder", "system"})
+  void shortHelpAsInTheIechorCli(String kind) {
+    CliRun run = CliRun.run("", kind, "prune", "-h");
+
+    assertThat(run.status()).isZero();
+    assertThat(run.out()).startsWith("Usage: iechor " + kind + " prune").contains("-h, --help");
+  }
+
   @Test
   void helpForTheCommandsAndGroups() {
     CliRun root = CliRun.run("", "--help");
