@@ -119,7 +119,7 @@ class PlanStepsTest {
   void aBuildCachePlanWithKeepStorageIsRefusedBeforeAnythingIsAsked() {
     assertThatThrownBy(() -> client.buildCache().keepStorage(1_000).plan())
         .isInstanceOf(UnsupportedFeatureException.class)
-        .hasMessageContaining("keepStorage");
+        .hasMessageContaining("storage limit");
     assertThat(engine.requests).isEmpty();
   }
 
