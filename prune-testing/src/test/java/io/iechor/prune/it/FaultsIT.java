@@ -192,7 +192,7 @@ class FaultsIT {
       }
 
       // Start the engine again on the same data to see what is left.
-      killChildren(pid);
+      killChildren(engine.directory().orElseThrow());
       restarted = new ProcessBuilder(commandLine).redirectErrorStream(true)
           .redirectOutput(engine.directory().orElseThrow().resolve("restarted.log").toFile()).start();
       Path restartLog = engine.directory().orElseThrow().resolve("restarted.log");
@@ -255,12 +255,14 @@ class FaultsIT {
     return args;
   }
 
-  /** The engine's own containerd outlives a SIGKILL; it must go before the engine starts again. */
-  private static void killChildren(long pid) throws Exception {
+  /**
+   * The engine's own containerd outlives a SIGKILL (re-parented to init or a subreaper); it must go
+   * before the engine starts again. It is found by the engine's directory in its command line.
+   */
+  private static void killChildren(Path engineDirectory) {
+    String dir = engineDirectory.toString();
     ProcessHandle.allProcesses()
-        .filter(p -> p.info().commandLine().map(c -> c.contains("containerd") && c.contains("/exec/containerd"))
-            .orElse(false))
-        .filter(p -> p.parent().map(pp -> pp.pid() == pid || pp.pid() == 1).orElse(true))
+        .filter(p -> p.info().commandLine().map(c -> c.contains("containerd") && c.contains(dir)).orElse(false))
         .forEach(p -> {
           p.destroyForcibly();
           p.onExit().join();

@@ -63,10 +63,19 @@ class PodmanLabelRulesTest {
   }
 
   @Test
-  void allImagesWithOneLabelAndOneExcludedLabelIsSent() {
+  void allImagesWithALabelAndAnExcludedLabelIsRefused() {
+    engine = FakeEngine.podman("1.41");
+
+    assertThatThrownBy(() -> engine.client().pruneImages(f("label=run=1", "label!=keep"), true))
+        .isInstanceOf(UnsupportedFeatureException.class);
+    assertThat(engine.pruneRequests()).isEmpty();
+  }
+
+  @Test
+  void allImagesWithOneLabelIsSent() {
     engine = FakeEngine.podman("1.41").answer("[]");
 
-    engine.client().pruneImages(f("label=run=1", "label!=keep"), true);
+    engine.client().pruneImages(f("label=run=1"), true);
 
     assertThat(engine.onlyPruneRequest().getUrl().encodedPath()).isEqualTo("/v4.0.0/libpod/images/prune");
   }
