@@ -88,7 +88,8 @@ class ErrorCasesIT {
             + " (given with -H: no such socket): start the engine, or point -H or IECHOR_HOST at a running one"),
         arguments("tcp://127.0.0.1:1",
             "Error: cannot reach an engine at tcp://127.0.0.1:1 (given with -H: connection refused"),
-        arguments("docker.sock", "Error: Cannot connect to 'docker.sock': the address needs a scheme"));
+        arguments("docker.sock", "Error: cannot reach an engine at docker.sock (given with -H: Cannot connect to"
+            + " 'docker.sock': the address needs a scheme, e.g. unix:///var/run/docker.sock"));
   }
 
   @ParameterizedTest(name = "-H {0}")
