@@ -191,9 +191,11 @@ class FaultsIT {
         pool.shutdownNow();
       }
 
-      // Start the engine again on the same data to see what is left.
+      // Start the engine again on the same data to see what is left. The killed engine's
+      // containerd may linger (as a zombie where nothing reaps orphans), and a restart on the same
+      // exec root would wait for it: the new engine gets its own exec root and pidfile.
       killChildren(engine.directory().orElseThrow());
-      restarted = new ProcessBuilder(commandLine).redirectErrorStream(true)
+      restarted = new ProcessBuilder(freshRuntimeState(commandLine)).redirectErrorStream(true)
           .redirectOutput(engine.directory().orElseThrow().resolve("restarted.log").toFile()).start();
       Path restartLog = engine.directory().orElseThrow().resolve("restarted.log");
       try (PruneClient client = Pruner.builder().endpoint(engine.unixEndpoint()).build()) {
@@ -253,6 +255,18 @@ class FaultsIT {
       }
     }
     return args;
+  }
+
+  private static List<String> freshRuntimeState(List<String> commandLine) {
+    List<String> out = new ArrayList<>(commandLine);
+    for (int i = 0; i < out.size() - 1; i++) {
+      if (out.get(i).equals("--exec-root")) {
+        out.set(i + 1, out.get(i + 1) + "-again");
+      } else if (out.get(i).equals("--pidfile")) {
+        out.set(i + 1, out.get(i + 1) + ".again");
+      }
+    }
+    return out;
   }
 
   /**
